@@ -1,0 +1,79 @@
+package io.colmena.identity.tenant;
+
+import io.colmena.identity.support.Caller;
+import io.colmena.platform.web.ProblemException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The caller's own tenant ({@code /api/tenants/current}).
+ *
+ * <p>GET answers any authenticated caller whose token carries {@code tenant_id} (every role and
+ * partner clients), whatever the tenant's status: the gateway calls it with the caller's own token
+ * to learn the plan and status, and must learn that a tenant is SUSPENDED or BANNED.
+ */
+@RestController
+@RequestMapping("/api/tenants/current")
+@Tag(name = "Tenants", description = "The caller's tenant and, for platform operators, all tenants")
+public class CurrentTenantController {
+
+    private final TenantService tenants;
+
+    public CurrentTenantController(TenantService tenants) {
+        this.tenants = tenants;
+    }
+
+    /**
+     * The caller's tenant, with {@code plan}, {@code status} and the plan's {@code limits}.
+     * {@code ETag} carries the version for {@code If-Match}. 404 when the tenant does not exist;
+     * 403 {@code no-tenant} for a token without {@code tenant_id}.
+     */
+    @GetMapping
+    @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "The caller's tenant, including plan and status")
+    public ResponseEntity<TenantResponse> current() {
+        TenantResponse tenant = tenants.get(Caller.tenantId());
+        return ResponseEntity.ok().eTag(Long.toString(tenant.version())).body(tenant);
+    }
+
+    /**
+     * Replaces the tenant's name, industry, locale, time zone and settings (OWNER, ADMIN) and
+     * publishes {@code colmena.identity.tenant.updated}. With {@code If-Match} (the {@code ETag} of
+     * a GET) a stale version is refused with 409 {@code concurrent-modification}; 400 for invalid fields.
+     */
+    @PutMapping
+    @PreAuthorize("hasAnyRole('OWNER', 'ADMIN')")
+    @Operation(summary = "Update the caller's tenant profile (OWNER, ADMIN)")
+    public ResponseEntity<TenantResponse> update(@Valid @RequestBody UpdateTenantRequest request,
+                                                 @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        TenantResponse tenant = tenants.update(Caller.tenantId(), request, version(ifMatch));
+        return ResponseEntity.ok().eTag(Long.toString(tenant.version())).body(tenant);
+    }
+
+    private static Long version(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
+            return null;
+        }
+        String value = ifMatch.strip();
+        if (value.startsWith("W/")) {
+            value = value.substring(2);
+        }
+        value = value.replace("\"", "");
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "bad-request", "Bad request",
+                    "If-Match must be the ETag of a previous GET, such as \"3\"");
+        }
+    }
+}

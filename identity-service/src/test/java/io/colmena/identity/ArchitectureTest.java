@@ -1,0 +1,13 @@
+package io.colmena.identity;
+
+import io.colmena.platform.test.ColmenaArchitectureRules;
+import org.junit.jupiter.api.Test;
+
+/** STYLE.md's checkable rules hold for identity-service's production code. */
+class ArchitectureTest {
+
+    @Test
+    void followsThePlatformCodingRules() {
+        ColmenaArchitectureRules.check("io.colmena.identity");
+    }
+}

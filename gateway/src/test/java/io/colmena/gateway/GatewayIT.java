@@ -38,6 +38,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         // Short, so the timeout test is quick; FakeService.SLOW is longer.
         "spring.cloud.gateway.server.webflux.httpclient.response-timeout=1s",
         "management.tracing.sampling.probability=1.0"})
+@org.junit.jupiter.api.extension.ExtendWith(ThreadDumpOnTimeout.class)
 class GatewayIT {
 
     private static final Map<ColmenaService, FakeService> SERVICES = new EnumMap<>(ColmenaService.class);
@@ -362,6 +363,40 @@ class GatewayIT {
                 .expectBody()
                 .jsonPath("$.type").isEqualTo("https://colmena.io/problems/method-not-allowed")
                 .jsonPath("$.status").isEqualTo(405);
+    }
+
+    // --- keep-alive ------------------------------------------------------------------------------
+
+    /**
+     * HTTP/1.1 clients (browsers, partner SDKs, load balancers) send the next request on a kept-alive
+     * connection as soon as they have read an answer, sometimes before the gateway has finished with
+     * the previous exchange, and may pipeline. Reactor Netty 1.3.6 then stopped reading the
+     * connection (reactor/reactor-netty#4361): two pipelined requests, the first proxied and the
+     * second answered by the gateway at once, left the third one unread until the client gave up.
+     */
+    @Test
+    void aKeptAliveConnectionIsStillReadAfterPipelinedRequests() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            var out = socket.getOutputStream();
+            var in = new java.io.BufferedInputStream(socket.getInputStream());
+            String proxied = "GET /api/customers/1 HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + accessToken
+                    + "\r\nX-Forwarded-For: " + CLIENT_ADDRESS + "\r\n\r\n";
+            String refused = "GET /api/auth/me HTTP/1.1\r\nHost: localhost\r\n\r\n";
+            String liveness = "GET /actuator/health/liveness HTTP/1.1\r\nHost: localhost\r\n\r\n";
+            for (int round = 0; round < 5; round++) {
+                out.write((proxied + refused).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                out.flush();
+                assertThat(RawHttp.readResponse(in).status()).as("round %d, proxied", round).isEqualTo(201);
+                assertThat(RawHttp.readResponse(in).status()).as("round %d, refused", round).isEqualTo(401);
+
+                out.write(liveness.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                out.flush();
+                RawHttp.Response answer = RawHttp.readResponse(in);
+                assertThat(answer.status()).as("round %d, the request after them", round).isEqualTo(200);
+                assertThat(answer.body()).contains("UP");
+            }
+        }
     }
 
     // --- actuator --------------------------------------------------------------------------------

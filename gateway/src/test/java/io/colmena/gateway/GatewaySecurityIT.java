@@ -48,6 +48,7 @@ import tools.jackson.databind.node.ObjectNode;
  * servers standing in for identity-service ({@code GET /api/tenants/current}) and the other services.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@org.junit.jupiter.api.extension.ExtendWith(ThreadDumpOnTimeout.class)
 class GatewaySecurityIT {
 
     private static final FakeService IDENTITY = FakeService.start("identity");

@@ -45,6 +45,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         "colmena.gateway.rate-limit.plans.STARTER.burst-capacity=3",
         "colmena.gateway.rate-limit.auth-per-ip.replenish-rate=0.2",
         "colmena.gateway.rate-limit.auth-per-ip.burst-capacity=5"})
+@org.junit.jupiter.api.extension.ExtendWith(ThreadDumpOnTimeout.class)
 class RateLimitIT {
 
     private static final FakeService IDENTITY = FakeService.start("identity");

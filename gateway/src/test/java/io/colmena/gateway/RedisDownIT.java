@@ -26,6 +26,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         "colmena.gateway.rate-limit.plans.FREE.replenish-rate=1",
         "colmena.gateway.rate-limit.plans.FREE.burst-capacity=4",
         "colmena.gateway.rate-limit.auth-per-ip.burst-capacity=3"})
+@org.junit.jupiter.api.extension.ExtendWith(ThreadDumpOnTimeout.class)
 class RedisDownIT {
 
     private static final FakeService IDENTITY = FakeService.start("identity");

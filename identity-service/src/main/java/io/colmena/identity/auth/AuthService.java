@@ -133,18 +133,30 @@ public class AuthService {
      */
     public void changePassword(AuthRequests.ChangePassword request) {
         Passwords.check("newPassword", request.newPassword());
+        confirmPassword("currentPassword", request.currentPassword());
+        keycloak.resetPassword(Caller.userId(), request.newPassword(), "newPassword");
+    }
+
+    /**
+     * Confirms that {@code password} is the caller's, by logging in with Keycloak (the check's
+     * session is ended at once), before a change the caller cannot undo. Failed checks count
+     * towards the realm's brute-force lockout like failed logins.
+     *
+     * @param field the request field that carried the password, named in the problem
+     * @throws ProblemException 400 on {@code field} when the password is wrong
+     */
+    public void confirmPassword(String field, String password) {
         String username = jwt().getClaimAsString("preferred_username");
         TokenSet check;
         try {
-            check = oidc.password(username, request.currentPassword());
+            check = oidc.password(username, password);
         } catch (ProblemException e) {
             if (e.status().value() == 401) {
-                throw ValidationProblems.field("currentPassword", "is not your current password");
+                throw ValidationProblems.field(field, "is not your current password");
             }
             throw e;
         }
         oidc.logout(check.refreshToken());
-        keycloak.resetPassword(Caller.userId(), request.newPassword(), "newPassword");
     }
 
     /** The caller's open sessions, oldest first, the current one marked. */

@@ -1,5 +1,9 @@
 package io.colmena.identity.tenant;
 
+import io.colmena.identity.auth.AuthService;
+import io.colmena.identity.user.OwnershipTransfer;
+import io.colmena.identity.user.TransferOwnershipRequest;
+import io.colmena.identity.user.UserService;
 import io.colmena.identity.support.Caller;
 import io.colmena.platform.web.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -9,6 +13,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -28,9 +33,13 @@ import org.springframework.web.bind.annotation.RestController;
 public class CurrentTenantController {
 
     private final TenantService tenants;
+    private final UserService users;
+    private final AuthService auth;
 
-    public CurrentTenantController(TenantService tenants) {
+    public CurrentTenantController(TenantService tenants, UserService users, AuthService auth) {
         this.tenants = tenants;
+        this.users = users;
+        this.auth = auth;
     }
 
     /**
@@ -58,6 +67,24 @@ public class CurrentTenantController {
                                                  @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         TenantResponse tenant = tenants.update(Caller.tenantId(), request, version(ifMatch));
         return ResponseEntity.ok().eTag(Long.toString(tenant.version())).body(tenant);
+    }
+
+    /**
+     * Hands the organization to another of its users (OWNER only): after the caller's password is
+     * confirmed, {@code userId} becomes OWNER and the caller ADMIN, in one step, with
+     * {@code colmena.identity.user.role-changed} for both. The new roles are in both users' tokens
+     * from their next refresh or login.
+     *
+     * <p>200 with both users; 400 when a field is missing or {@code currentPassword} is wrong; 403
+     * for any other role; 404 when the user is not one of this tenant's; 409 {@code already-owner}
+     * (the caller), {@code user-deactivated}, or {@code owner-must-be-staff} (a CLIENT user).
+     */
+    @PostMapping("/transfer-ownership")
+    @PreAuthorize("hasRole('OWNER')")
+    @Operation(summary = "Transfer the ownership of the caller's tenant to another user (OWNER)")
+    public OwnershipTransfer transferOwnership(@Valid @RequestBody TransferOwnershipRequest request) {
+        auth.confirmPassword("currentPassword", request.currentPassword());
+        return users.transferOwnership(request.userId());
     }
 
     private static Long version(String ifMatch) {

@@ -104,6 +104,11 @@ public class Tenant {
         this.updatedAt = now;
     }
 
+    void changeContactEmail(String contactEmail, Instant now) {
+        this.contactEmail = contactEmail;
+        this.updatedAt = now;
+    }
+
     void changePlan(Plan plan, Instant changedAt, Instant now) {
         this.plan = plan;
         this.planChangedAt = changedAt;

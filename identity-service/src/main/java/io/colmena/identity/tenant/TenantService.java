@@ -102,6 +102,17 @@ public class TenantService {
         return TenantResponse.of(tenant);
     }
 
+    /**
+     * Makes {@code email} the address platform operators reach the tenant at (its owner's, set at
+     * registration and moved by an ownership transfer). No event: consumers do not keep it.
+     */
+    @Transactional
+    public void changeContactEmail(UUID id, String email) {
+        Tenant tenant = require(id);
+        tenant.changeContactEmail(email, clock.instant());
+        tenants.saveAndFlush(tenant);
+    }
+
     /** Sets the plan as a platform operator decided; publishes TenantPlanChanged when it changes. */
     @Transactional
     public TenantResponse changePlan(UUID id, Plan plan) {

@@ -6,6 +6,7 @@ import io.colmena.events.identity.UserRoleChanged;
 import io.colmena.identity.keycloak.KeycloakUsers;
 import io.colmena.identity.support.Caller;
 import io.colmena.identity.support.ValidationProblems;
+import io.colmena.identity.tenant.TenantService;
 import io.colmena.platform.events.EventOutbox;
 import io.colmena.platform.security.CurrentUser;
 import io.colmena.platform.security.Roles;
@@ -32,18 +33,22 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>Who may manage whom: an OWNER manages every other user; an ADMIN manages AGENT and CLIENT
  * users only and cannot grant ADMIN; nobody changes their own role or deactivates themselves; the
- * OWNER's role is not changed and the OWNER is not deactivated here.
+ * OWNER's role is not changed and the OWNER is not deactivated here; the OWNER hands the tenant
+ * over with {@link #transferOwnership}.
  */
 @Service
 public class UserService {
 
     private final MembershipRepository memberships;
+    private final TenantService tenants;
     private final KeycloakUsers keycloak;
     private final EventOutbox outbox;
     private final Clock clock;
 
-    public UserService(MembershipRepository memberships, KeycloakUsers keycloak, EventOutbox outbox, Clock clock) {
+    public UserService(MembershipRepository memberships, TenantService tenants, KeycloakUsers keycloak,
+                       EventOutbox outbox, Clock clock) {
         this.memberships = memberships;
+        this.tenants = tenants;
         this.keycloak = keycloak;
         this.outbox = outbox;
         this.clock = clock;
@@ -192,6 +197,57 @@ public class UserService {
         memberships.saveAndFlush(membership);
         keycloak.disable(id);
         outbox.publish(new UserDeactivated(TenantContext.require(), id));
+    }
+
+    /**
+     * Makes {@code newOwnerId} the tenant's OWNER and the calling OWNER an ADMIN, in the database
+     * and in Keycloak, makes the new owner's e-mail the tenant's contact e-mail (what platform
+     * operators see), and publishes UserRoleChanged for both. A tenant keeps exactly one owner
+     * throughout (the database refuses a second one). Both users' tokens carry their new roles from
+     * their next refresh or login; tokens issued before keep the old role until they expire.
+     * The caller's identity (and password) must already have been confirmed.
+     *
+     * @throws ProblemException 404 when the user is unknown or another tenant's; 409
+     *     {@code already-owner} for the caller themselves, {@code user-deactivated}, or
+     *     {@code owner-must-be-staff} for a CLIENT user
+     */
+    @Transactional
+    public OwnershipTransfer transferOwnership(UUID newOwnerId) {
+        UUID callerId = Caller.userId();
+        if (callerId.equals(newOwnerId)) {
+            throw ProblemException.conflict("already-owner", "You already own this organization");
+        }
+        Membership next = require(newOwnerId);
+        if (!next.active()) {
+            throw ProblemException.conflict("user-deactivated", "User " + newOwnerId + " is deactivated");
+        }
+        if (next.role() == UserRole.CLIENT) {
+            throw ProblemException.conflict("owner-must-be-staff",
+                    "A client-portal user cannot own the organization; choose an ADMIN or AGENT");
+        }
+        Membership owner = require(callerId);
+        if (owner.role() != UserRole.OWNER) {
+            throw forbidden("Only the owner can transfer the ownership");
+        }
+        UserRole nextPrevious = next.role();
+        // The owner steps down first: the database allows one OWNER per tenant at any moment.
+        owner.changeRole(UserRole.ADMIN, null, clock.instant());
+        memberships.saveAndFlush(owner);
+        next.changeRole(UserRole.OWNER, null, clock.instant());
+        memberships.saveAndFlush(next);
+        UUID tenantId = TenantContext.require();
+        tenants.changeContactEmail(tenantId, next.email());
+        keycloak.changeRole(newOwnerId, nextPrevious.realmRole(), UserRole.OWNER.realmRole());
+        try {
+            keycloak.changeRole(callerId, UserRole.OWNER.realmRole(), UserRole.ADMIN.realmRole());
+        } catch (RuntimeException e) {
+            // The rows roll back; put the new owner's Keycloak role back too, so nobody is left with two owners.
+            keycloak.changeRole(newOwnerId, UserRole.OWNER.realmRole(), nextPrevious.realmRole());
+            throw e;
+        }
+        outbox.publish(new UserRoleChanged(tenantId, callerId, UserRole.OWNER.realmRole(), UserRole.ADMIN.realmRole()));
+        outbox.publish(new UserRoleChanged(tenantId, newOwnerId, nextPrevious.realmRole(), UserRole.OWNER.realmRole()));
+        return new OwnershipTransfer(UserResponse.of(next), UserResponse.of(owner));
     }
 
     private Membership require(UUID id) {

@@ -176,6 +176,70 @@ class UsersIT extends IdentityIntegrationTest {
     }
 
     @Test
+    void theOwnerHandsTheOrganizationToAnotherUserAfterConfirmingThePassword() {
+        Registered owner = register("Handover Co");
+        setPlan(owner.tenantId(), "PRO");
+        Member successor = join(owner, "ADMIN");
+        Member client = join(owner, "AGENT");
+        assertThat(api.put("/api/users/" + client.id() + "/role", owner.accessToken(),
+                Map.of("role", "CLIENT", "customerId", UUID.randomUUID().toString())).status()).isEqualTo(200);
+        Registered stranger = register("Stranger Co");
+        String path = "/api/tenants/current/transfer-ownership";
+
+        Api.Response wrongPassword = api.post(path, owner.accessToken(),
+                Map.of("userId", successor.id().toString(), "currentPassword", "not-" + PASSWORD));
+        assertThat(wrongPassword.status()).as(wrongPassword.toString()).isEqualTo(400);
+        assertThat(wrongPassword.json().get("errors").get(0).get("field").asString()).isEqualTo("currentPassword");
+        assertThat(api.post(path, owner.accessToken(), Map.of("userId", successor.id().toString())).status())
+                .isEqualTo(400);
+        assertThat(api.post(path, successor.accessToken(),
+                Map.of("userId", successor.id().toString(), "currentPassword", PASSWORD)).status()).isEqualTo(403);
+        assertProblem(api.post(path, owner.accessToken(),
+                Map.of("userId", owner.ownerId().toString(), "currentPassword", PASSWORD)), 409, "already-owner");
+        assertProblem(api.post(path, owner.accessToken(),
+                Map.of("userId", client.id().toString(), "currentPassword", PASSWORD)), 409, "owner-must-be-staff");
+        assertThat(api.post(path, owner.accessToken(),
+                Map.of("userId", stranger.ownerId().toString(), "currentPassword", PASSWORD)).status()).isEqualTo(404);
+        assertThat(api.get("/api/users/" + owner.ownerId(), owner.accessToken()).json().get("role").asString())
+                .as("nothing changed by the refused calls").isEqualTo("OWNER");
+
+        Api.Response transferred = api.post(path, owner.accessToken(),
+                Map.of("userId", successor.id().toString(), "currentPassword", PASSWORD));
+
+        assertThat(transferred.status()).as(transferred.toString()).isEqualTo(200);
+        assertThat(transferred.json().get("owner").get("id").asString()).isEqualTo(successor.id().toString());
+        assertThat(transferred.json().get("owner").get("role").asString()).isEqualTo("OWNER");
+        assertThat(transferred.json().get("previousOwner").get("id").asString()).isEqualTo(owner.ownerId().toString());
+        assertThat(transferred.json().get("previousOwner").get("role").asString()).isEqualTo("ADMIN");
+        assertThat(api.get("/api/tenants/current", owner.accessToken()).json().get("contactEmail").asString())
+                .isEqualTo(successor.email());
+        JsonNode owners = api.get("/api/users?role=OWNER", owner.accessToken()).json();
+        assertThat(owners.get("page").get("totalElements").asLong()).isEqualTo(1);
+        assertThat(owners.get("content").get(0).get("id").asString()).isEqualTo(successor.id().toString());
+        String newOwnerToken = login(successor.email(), PASSWORD).get("accessToken").asString();
+        assertThat(claims(newOwnerToken).get("roles").toString()).contains("OWNER").doesNotContain("ADMIN");
+        String formerOwnerToken = login(owner.email(), PASSWORD).get("accessToken").asString();
+        assertThat(claims(formerOwnerToken).get("roles").toString()).contains("ADMIN").doesNotContain("OWNER");
+        assertThat(api.post(path, formerOwnerToken,
+                Map.of("userId", owner.ownerId().toString(), "currentPassword", PASSWORD)).status()).isEqualTo(403);
+        assertThat(api.put("/api/users/" + owner.ownerId() + "/role", newOwnerToken, Map.of("role", "AGENT")).status())
+                .as("the new owner manages the former one").isEqualTo(200);
+        for (Member changed : java.util.List.of(new Member(owner.ownerId(), owner.email(), null, null), successor)) {
+            assertThat(KafkaTestRecords.await(LocalInfrastructure.kafkaBootstrapServers(), "colmena.identity.user",
+                    record -> changed.id().toString().equals(record.key())
+                            && "colmena.identity.user.role-changed".equals(new String(
+                                    record.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8))
+                            && new String(record.value(), StandardCharsets.UTF_8).contains("OWNER"),
+                    Duration.ofSeconds(30))).as("role-changed of %s", changed.email()).isPresent();
+        }
+    }
+
+    private static void assertProblem(Api.Response response, int status, String slug) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(status);
+        assertThat(response.json().get("type").asString()).isEqualTo("https://colmena.io/problems/" + slug);
+    }
+
+    @Test
     void anotherTenantsUsersAnswer404() {
         Registered tenantA = register("Tenant A");
         Registered tenantB = register("Tenant B");

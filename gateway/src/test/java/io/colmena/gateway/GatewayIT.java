@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
@@ -38,7 +40,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         // Short, so the timeout test is quick; FakeService.SLOW is longer.
         "spring.cloud.gateway.server.webflux.httpclient.response-timeout=1s",
         "management.tracing.sampling.probability=1.0"})
-@org.junit.jupiter.api.extension.ExtendWith(ThreadDumpOnTimeout.class)
+@org.junit.jupiter.api.extension.ExtendWith({ThreadDumpOnTimeout.class, OutputCaptureExtension.class})
 class GatewayIT {
 
     private static final Map<ColmenaService, FakeService> SERVICES = new EnumMap<>(ColmenaService.class);
@@ -310,6 +312,20 @@ class GatewayIT {
                 .jsonPath("$.traceId").isEqualTo(traceId);
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void theWarningAboutAServiceThatIsDownCarriesTheRequestsTraceId(CapturedOutput output) {
+        String traceId = "5cf92f3577b34da6a3ce929d0e0e4737";
+
+        client.delete().uri("/api/domains/42")
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b8-01")
+                .exchange()
+                .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+
+        assertThat(output.getOut().lines().filter(line -> line.contains("DELETE /api/domains/42 answered 503")))
+                .singleElement().asString()
+                .contains("\"traceId\":\"" + traceId + "\"");
     }
 
     @Test

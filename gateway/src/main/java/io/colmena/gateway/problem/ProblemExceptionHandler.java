@@ -29,12 +29,15 @@ public class ProblemExceptionHandler implements ErrorWebExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemExceptionHandler.class);
 
     private final ProblemWriter problems;
+    private final ExchangeTrace trace;
 
     /**
      * @param problems writes the problem response
+     * @param trace puts the request's trace on the log line
      */
-    public ProblemExceptionHandler(ProblemWriter problems) {
+    public ProblemExceptionHandler(ProblemWriter problems, ExchangeTrace trace) {
         this.problems = problems;
+        this.trace = trace;
     }
 
     @Override
@@ -46,7 +49,7 @@ public class ProblemExceptionHandler implements ErrorWebExceptionHandler {
         String method = exchange.getRequest().getMethod().name();
         String path = exchange.getRequest().getPath().value();
         GatewayFailure failure = GatewayFailure.of(ex, service, method, path);
-        log(failure, ex, service, method, path);
+        trace.run(exchange, () -> log(failure, ex, service, method, path));
         return problems.write(exchange, failure.status(), failure.type(), failure.title(), failure.detail(),
                 failure.headers());
     }

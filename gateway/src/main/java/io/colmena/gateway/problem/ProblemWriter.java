@@ -1,10 +1,6 @@
 package io.colmena.gateway.problem;
 
-import io.micrometer.tracing.Span;
-import io.micrometer.tracing.Tracer;
-import io.micrometer.tracing.handler.TracingObservationHandler.TracingContext;
 import java.net.URI;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -12,7 +8,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
-import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -29,15 +24,15 @@ import tools.jackson.databind.json.JsonMapper;
 public class ProblemWriter {
 
     private final JsonMapper jsonMapper;
-    private final ObjectProvider<Tracer> tracer;
+    private final ExchangeTrace trace;
 
     /**
      * @param jsonMapper Spring Boot's JSON mapper
-     * @param tracer the tracer, used when the exchange carries no observation
+     * @param trace where the {@code traceId} comes from
      */
-    public ProblemWriter(JsonMapper jsonMapper, ObjectProvider<Tracer> tracer) {
+    public ProblemWriter(JsonMapper jsonMapper, ExchangeTrace trace) {
         this.jsonMapper = jsonMapper;
-        this.tracer = tracer;
+        this.trace = trace;
     }
 
     /**
@@ -70,7 +65,7 @@ public class ProblemWriter {
     public Mono<Void> write(ServerWebExchange exchange, HttpStatusCode status, URI type, String title, String detail,
             HttpHeaders headers) {
         String path = exchange.getRequest().getPath().value();
-        Problem problem = new Problem(type, title, status.value(), detail, path, traceId(exchange));
+        Problem problem = new Problem(type, title, status.value(), detail, path, trace.traceId(exchange));
         ServerHttpResponse response = exchange.getResponse();
         response.setStatusCode(status);
         HttpHeaders responseHeaders = response.getHeaders();
@@ -84,24 +79,5 @@ public class ProblemWriter {
         responseHeaders.setContentLength(body.length);
         DataBuffer buffer = response.bufferFactory().wrap(body);
         return response.writeWith(Mono.just(buffer));
-    }
-
-    /**
-     * The trace id of the exchange's server observation (the span that also reaches the service
-     * in {@code traceparent}); the tracer's current span as a fallback; {@code null} without tracing.
-     */
-    private String traceId(ServerWebExchange exchange) {
-        Span span = ServerRequestObservationContext.findCurrent(exchange.getAttributes())
-                .map(context -> context.<TracingContext>get(TracingContext.class))
-                .map(TracingContext::getSpan)
-                .orElseGet(() -> {
-                    Tracer current = tracer.getIfAvailable();
-                    return current == null ? null : current.currentSpan();
-                });
-        if (span == null) {
-            return null;
-        }
-        String traceId = span.context().traceId();
-        return traceId == null || traceId.isEmpty() || traceId.chars().allMatch(c -> c == '0') ? null : traceId;
     }
 }

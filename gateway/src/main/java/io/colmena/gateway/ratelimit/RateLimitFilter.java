@@ -1,6 +1,7 @@
 package io.colmena.gateway.ratelimit;
 
 import io.colmena.events.identity.Plan;
+import io.colmena.gateway.problem.ExchangeTrace;
 import io.colmena.gateway.problem.ProblemTypes;
 import io.colmena.gateway.problem.ProblemWriter;
 import io.colmena.gateway.tenant.TenantDirectory;
@@ -69,6 +70,7 @@ public class RateLimitFilter implements WebFilter {
     private final ProblemWriter problems;
     private final ClientAddresses clientAddresses;
     private final MeterRegistry meters;
+    private final ExchangeTrace trace;
 
     /**
      * @param rateLimiter the buckets
@@ -76,15 +78,17 @@ public class RateLimitFilter implements WebFilter {
      * @param properties the limits
      * @param problems writes refusals
      * @param meters counts decisions ({@code colmena.gateway.ratelimit.decisions}, tags {@code limit}, {@code outcome})
+     * @param trace puts the request's trace on log lines
      */
     public RateLimitFilter(RateLimiter rateLimiter, TenantDirectory tenants, RateLimitProperties properties,
-            ProblemWriter problems, MeterRegistry meters) {
+            ProblemWriter problems, MeterRegistry meters, ExchangeTrace trace) {
         this.rateLimiter = rateLimiter;
         this.tenants = tenants;
         this.properties = properties;
         this.problems = problems;
         this.clientAddresses = new ClientAddresses(properties.trustedProxies());
         this.meters = meters;
+        this.trace = trace;
     }
 
     @Override
@@ -146,7 +150,7 @@ public class RateLimitFilter implements WebFilter {
             return problems.write(exchange, HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN,
                     "The token's organization does not exist.", HttpHeaders.EMPTY);
         }
-        log.warn("Cannot learn a tenant's plan and status: {}", ex.getMessage(), ex.getCause());
+        trace.run(exchange, () -> log.warn("Cannot learn a tenant's plan and status: {}", ex.getMessage(), ex.getCause()));
         return problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.SERVICE_UNAVAILABLE,
                 "The identity service is unavailable, so the organization's plan cannot be checked; try again shortly.",
                 HttpHeaders.EMPTY);

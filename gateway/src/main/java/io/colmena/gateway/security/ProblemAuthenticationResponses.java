@@ -1,6 +1,7 @@
 package io.colmena.gateway.security;
 
 import io.colmena.gateway.problem.ProblemTypes;
+import io.colmena.gateway.problem.ExchangeTrace;
 import io.colmena.gateway.problem.ProblemWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,9 +38,11 @@ final class ProblemAuthenticationResponses
     private static final String REALM = "Bearer realm=\"colmena\"";
 
     private final ProblemWriter problems;
+    private final ExchangeTrace trace;
 
-    ProblemAuthenticationResponses(ProblemWriter problems) {
+    ProblemAuthenticationResponses(ProblemWriter problems, ExchangeTrace trace) {
         this.problems = problems;
+        this.trace = trace;
     }
 
     @Override
@@ -52,8 +55,8 @@ final class ProblemAuthenticationResponses
                     + "error_description=\"The access token is not valid\"");
             detail = "The access token is not valid: it is expired, not yet valid, not signed by the realm, "
                     + "not issued for this API, or not an access token.";
-            log.debug("Refused a bearer token on {} {}: {}", exchange.getRequest().getMethod(),
-                    exchange.getRequest().getPath(), ex.getMessage());
+            trace.run(exchange, () -> log.debug("Refused a bearer token on {} {}: {}",
+                    exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex.getMessage()));
             // A malformed Authorization header (not "Bearer <token>") is treated the same way.
         }
         else {
@@ -67,7 +70,7 @@ final class ProblemAuthenticationResponses
     public Mono<Void> onAuthenticationFailure(WebFilterExchange webFilterExchange, AuthenticationException ex) {
         ServerWebExchange exchange = webFilterExchange.getExchange();
         if (ex instanceof AuthenticationServiceException) {
-            log.warn("Cannot check access tokens: {}", ex.getMessage());
+            trace.run(exchange, () -> log.warn("Cannot check access tokens: {}", ex.getMessage()));
             return problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.SERVICE_UNAVAILABLE,
                     "Access tokens cannot be checked right now: the identity provider is unavailable; try again shortly.",
                     HttpHeaders.EMPTY);

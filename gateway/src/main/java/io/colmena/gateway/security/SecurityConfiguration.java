@@ -1,5 +1,6 @@
 package io.colmena.gateway.security;
 
+import io.colmena.gateway.problem.ExchangeTrace;
 import io.colmena.gateway.problem.ProblemWriter;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -40,8 +41,8 @@ class SecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder,
-            ProblemWriter problems) {
-        ProblemAuthenticationResponses responses = new ProblemAuthenticationResponses(problems);
+            ProblemWriter problems, ExchangeTrace trace) {
+        ProblemAuthenticationResponses responses = new ProblemAuthenticationResponses(problems, trace);
         ServerBearerTokenAuthenticationConverter bearer = new ServerBearerTokenAuthenticationConverter();
         ServerAuthenticationConverter bearerOutsidePublicEndpoints = exchange -> PublicEndpoints.MATCHER.matches(exchange)
                 .flatMap(match -> match.isMatch() ? Mono.empty() : bearer.convert(exchange));

@@ -7,14 +7,14 @@
 #      it measures the overhead, not refusals),
 #   5. nginx (Debian package) as a plain reverse proxy to the same backend,
 # then the full gateway path and the backend at half of the gateway's maximum rate, for the p99
-# the gateway adds. Prints requests/s and p50/p99 latency of each, the ratio gateway-full/nginx
-# throughput (target >= 60 %) and the added p99 (target <= 3 ms).
+# the gateway adds. Prints requests/s, p50/p99 latency and the gateway's CPU time per request of
+# each, the ratio gateway-full/nginx throughput (target >= 60 %) and the added p99 (target <= 3 ms).
 #
 # The backend is nginx returning a static JSON for every path (and, for GET /api/tenants/current,
 # the bench tenant as identity-service would: ENTERPRISE, ACTIVE), the same for all runs.
 # Needs the local infrastructure (Keycloak, Redis, Kafka: ./platform infra up) and JDK 21+.
 #
-# Usage: bench/gateway.sh            (environment: DURATION=12s CONNECTIONS=32 THREADS=2 WARMUP=20s)
+# Usage: bench/gateway.sh            (environment: DURATION=12s CONNECTIONS=32 THREADS=2 WARMUP=60s)
 #   GATEWAY_JAVA_OPTS adds JVM options to the gateway, e.g. to profile it with Flight Recorder:
 #   GATEWAY_JAVA_OPTS='-XX:StartFlightRecording=filename=/tmp/gateway-%p.jfr,settings=profile,dumponexit=true'
 #   then: jfr print --events jdk.ExecutionSample /tmp/gateway-<pid>.jfr
@@ -25,7 +25,9 @@ HERE="$ROOT/bench/gateway"
 DURATION="${DURATION:-12s}"
 CONNECTIONS="${CONNECTIONS:-32}"
 THREADS="${THREADS:-2}"
-WARMUP="${WARMUP:-20s}"
+# The JIT needs about a minute of load on two cores before the gateway reaches its steady rate
+# (20 s gave 40 % of it).
+WARMUP="${WARMUP:-60s}"
 TOKEN_COUNT=5
 
 if [[ -f "$ROOT/.platform/env" ]]; then
@@ -207,6 +209,10 @@ start_gateway() { # extra arguments
   return 1
 }
 
+gateway_cpu_ticks() {
+  awk '{print $14 + $15}' "/proc/$GATEWAY_PID/stat"
+}
+
 stop_gateway() {
   kill "$GATEWAY_PID" 2>/dev/null || true
   wait "$GATEWAY_PID" 2>/dev/null || true
@@ -215,7 +221,10 @@ stop_gateway() {
 # run NAME URL [with-tokens] [rate] -> prints the table row, sets R_RPS R_P50 R_P99
 run() {
   local name="$1" url="$2" tokens="${3:-}" rate="${4:-}" duration="${5:-$DURATION}"
-  local output
+  local output cpu_before=""
+  if [[ -n "$GATEWAY_PID" && "$url" == *":$GATEWAY_PORT/"* ]]; then
+    cpu_before="$(gateway_cpu_ticks)"
+  fi
   output="$(BENCH_TOKENS="${tokens:+$WORK/tokens}" BENCH_RATE="$rate" BENCH_THREADS="$THREADS" \
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"$duration" --timeout 5s -s "$HERE/wrk.lua" "$url" 2>&1)"
   local result
@@ -231,8 +240,13 @@ run() {
   non2xx="$(sed -E 's/.*non2xx=([0-9]+).*/\1/' <<<"$result")"
   errors="$(sed -E 's/.*errors=([0-9]+).*/\1/' <<<"$result")"
   requests="$(sed -E 's/.*requests=([0-9]+).*/\1/' <<<"$result")"
+  local cpu_per_request="-"
+  if [[ -n "$cpu_before" ]]; then
+    # The gateway's user + system CPU time over the run, per request answered.
+    cpu_per_request="$(python3 -c "print(f'{($(gateway_cpu_ticks) - $cpu_before) * 1000 / $(getconf CLK_TCK) / max($requests, 1):.3f}')")"
+  fi
   if [[ -n "$name" ]]; then
-    printf '%-44s %10s %10s %10s %8s %7s\n' "$name" "$R_RPS" "$R_P50" "$R_P99" "$non2xx" "$errors"
+    printf '%-44s %10s %10s %10s %8s %7s %12s\n' "$name" "$R_RPS" "$R_P50" "$R_P99" "$non2xx" "$errors" "$cpu_per_request"
   fi
   if ((non2xx * 100 > requests)) || ((errors * 100 > requests)); then
     echo "  more than 1 % of the answers were not 2xx or failed: the figures above are not valid" >&2
@@ -244,7 +258,7 @@ PUBLIC_PATH="/webhooks/stripe"
 
 printf '\nwrk %s threads, %s connections, %s per run, %s rotating tokens of one ENTERPRISE tenant\n\n' \
   "$THREADS" "$CONNECTIONS" "$DURATION" "$TOKEN_COUNT"
-printf '%-44s %10s %10s %10s %8s %7s\n' "target" "req/s" "p50 ms" "p99 ms" "non-2xx" "errors"
+printf '%-44s %10s %10s %10s %8s %7s %12s\n' "target" "req/s" "p50 ms" "p99 ms" "non-2xx" "errors" "gw CPU ms/req"
 
 run "" "http://127.0.0.1:$BACKEND_PORT$CALL_PATH" "" "" "3s"
 run "1. backend directly" "http://127.0.0.1:$BACKEND_PORT$CALL_PATH"
@@ -254,7 +268,7 @@ BACKEND_RPS="$R_RPS"
 start_gateway --colmena.gateway.rate-limit.enabled=false
 fresh_tokens
 run "" "http://127.0.0.1:$GATEWAY_PORT$CALL_PATH" tokens "" "$WARMUP"
-run "" "http://127.0.0.1:$GATEWAY_PORT$PUBLIC_PATH" "" "" "5s"
+run "" "http://127.0.0.1:$GATEWAY_PORT$PUBLIC_PATH" "" "" "20s"
 run "2. gateway, public route, no token" "http://127.0.0.1:$GATEWAY_PORT$PUBLIC_PATH"
 run "3. gateway, JWT" "http://127.0.0.1:$GATEWAY_PORT$CALL_PATH" tokens
 stop_gateway

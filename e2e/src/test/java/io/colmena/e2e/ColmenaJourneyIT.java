@@ -94,6 +94,12 @@ class ColmenaJourneyIT {
         passed(journey.isolation());
     }
 
+    @Test
+    @Order(7)
+    void theOwnerHandsTheBusinessToHerAgentAndStaysOnAsAdmin() {
+        passed(journey.handover());
+    }
+
     private static void passed(ScenarioResult result) {
         assumeTrue(result.status() != ScenarioResult.Status.SKIPPED, "skipped: " + result.failure());
         assertThat(result.status()).as(result.failure()).isEqualTo(ScenarioResult.Status.PASSED);

@@ -36,7 +36,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Colmena's main job end to end, through the gateway only, as six scenarios that build on each other.
+ * Colmena's main job end to end, through the gateway only, as seven scenarios that build on each other.
  * Names and e-mails are unique per run, so the journey can run again and again against the same platform.
  *
  * <ol>
@@ -101,9 +101,9 @@ public final class Journey {
         this.run = Long.toString(Instant.now().getEpochSecond(), 36) + StripeFixtures.id("", 3).toLowerCase(Locale.ROOT);
     }
 
-    /** Runs the six scenarios in order. */
+    /** Runs the seven scenarios in order. */
     public List<ScenarioResult> runAll() {
-        return List.of(signUp(), upgradeToPro(), team(), supportTicket(), invoicePayment(), isolation());
+        return List.of(signUp(), upgradeToPro(), team(), supportTicket(), invoicePayment(), isolation(), handover());
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -491,6 +491,8 @@ public final class Journey {
                     new Attempt("PUT", "/api/users/" + agentUserId, Json.object().put("name", "Taken Over")),
                     new Attempt("PUT", "/api/users/" + agentUserId + "/role", Json.object().put("role", "AGENT")),
                     new Attempt("DELETE", "/api/users/" + agentUserId, null),
+                    new Attempt("POST", TRANSFER_OWNERSHIP, Json.object().put("userId", agentUserId.toString())
+                            .put("currentPassword", otherOwner.password())),
                     new Attempt("GET", "/api/tickets/" + ticketId, null),
                     new Attempt("GET", "/api/tickets/" + ticketId + "/messages", null),
                     new Attempt("POST", "/api/tickets/" + ticketId + "/messages",
@@ -547,6 +549,48 @@ public final class Journey {
                 JsonNode agentUser = Check.status(gateway.get("/api/users/" + agentUserId, owner.token()), 200).json();
                 Check.equal("Luis Agente", Json.text(agentUser, "name"), "name of Ana's agent");
                 Check.equal("ACTIVE", Json.text(agentUser, "status"), "status of Ana's agent");
+            });
+        });
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // 7
+
+    private static final String TRANSFER_OWNERSHIP = "/api/tenants/current/transfer-ownership";
+
+    /**
+     * Scenario 7: Ana hands the business to Luis, her agent; he becomes its OWNER and she stays on
+     * as ADMIN, both with their new roles at their next login.
+     */
+    public ScenarioResult handover() {
+        return report.scenario("7", "Ana hands the business to Luis, her agent, and stays on as ADMIN", () -> {
+            report.step("A wrong password changes nothing", () -> {
+                Check.status(gateway.post(TRANSFER_OWNERSHIP, owner.token(), Json.object()
+                        .put("userId", agentUserId.toString()).put("currentPassword", "not-" + owner.password())), 400);
+                JsonNode ana = Check.status(gateway.get("/api/users/" + owner.userId(), owner.token()), 200).json();
+                Check.equal("OWNER", Json.text(ana, "role"), "Ana's role");
+            });
+            report.step("Ana confirms her password and hands the business to Luis", () -> {
+                JsonNode handed = Check.status(gateway.post(TRANSFER_OWNERSHIP, owner.token(), Json.object()
+                        .put("userId", agentUserId.toString()).put("currentPassword", owner.password())), 200).json();
+                Check.equal(agentUserId.toString(), Json.text(handed.path("owner"), "id"), "the new owner");
+                Check.equal("OWNER", Json.text(handed.path("owner"), "role"), "the new owner's role");
+                Check.equal("ADMIN", Json.text(handed.path("previousOwner"), "role"), "Ana's new role");
+            });
+            report.step("Luis logs in as OWNER and is the business's contact", () -> {
+                agent = agent.withToken(login(agent.email(), agent.password()));
+                Check.that(agent.roles().contains("OWNER"), "Luis's token roles " + agent.roles() + " lack OWNER");
+                JsonNode tenant = Check.status(gateway.get("/api/tenants/current", agent.token()), 200).json();
+                Check.equal(agent.email(), Json.text(tenant, "contactEmail"), "contact e-mail of the business");
+                JsonNode owners = Check.status(gateway.get("/api/users?role=OWNER", agent.token()), 200).json();
+                Check.equal(1L, owners.path("page").path("totalElements").asLong(), "owners of the business");
+            });
+            report.step("Ana logs in as ADMIN and can no longer hand the business over", () -> {
+                owner = owner.withToken(login(owner.email(), owner.password()));
+                Check.that(owner.roles().contains("ADMIN") && !owner.roles().contains("OWNER"),
+                        "Ana's token roles " + owner.roles());
+                Check.status(gateway.post(TRANSFER_OWNERSHIP, owner.token(), Json.object()
+                        .put("userId", owner.userId().toString()).put("currentPassword", owner.password())), 403);
             });
         });
     }

@@ -161,7 +161,7 @@ public class RateLimitFilter implements WebFilter {
         if (!properties.enabled()) {
             return chain.filter(exchange);
         }
-        return rateLimiter.take(key, limit).flatMap(allowance -> {
+        return RequestEventLoop.continueOn(exchange, rateLimiter.take(key, limit)).flatMap(allowance -> {
             meters.counter("colmena.gateway.ratelimit.decisions", "limit", limitName,
                     "outcome", allowance.allowed() ? "allowed" : "limited").increment();
             String burst = Integer.toString(limit.burstCapacity());

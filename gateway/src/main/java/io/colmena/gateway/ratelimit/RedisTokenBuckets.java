@@ -27,7 +27,6 @@ import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Token buckets shared by all gateway instances: one Redis hash per bucket
@@ -96,18 +95,15 @@ public class RedisTokenBuckets implements DisposableBean {
 
     /**
      * Takes one token from bucket {@code key}.
-     * @return the decision, delivered on Reactor's parallel scheduler; fails (never blocks) when Redis
-     *         is unreachable, refuses or errs
+     * @return the decision, delivered on Lettuce's I/O thread (callers move off it, see
+     *         {@link RateLimitFilter}); fails (never blocks) when Redis is unreachable, refuses or errs
      */
     Mono<Allowance> take(String key, BucketLimit limit) {
         String[] keys = {"colmena:rate:{" + key + "}"};
         String[] args = {Double.toString(limit.replenishRate()), Integer.toString(limit.burstCapacity())};
         return Mono.fromCompletionStage(() -> connection().thenCompose(redis -> evaluate(redis.async(), keys, args)))
                 .onErrorMap(CompletionException.class, ex -> ex.getCause() != null ? ex.getCause() : ex)
-                .map(RedisTokenBuckets::allowance)
-                // Lettuce completes on its I/O thread; the gateway's filters and the proxying that
-                // follow must not run there (requests got lost under load in RateLimitIT when they did).
-                .publishOn(Schedulers.parallel());
+                .map(RedisTokenBuckets::allowance);
     }
 
     /** Starts connecting now (at start-up) rather than on the first request; completes when connected. */

@@ -210,17 +210,17 @@ class GatewaySecurityIT {
     void aRealTokenIsRefusedWhereAnotherIssuerOrAnotherAudienceIsExpected() {
         String keys = LocalInfrastructure.issuerUri() + "/protocol/openid-connect/certs";
         GatewaySecurityProperties likeTheGateway = new GatewaySecurityProperties(LocalInfrastructure.issuerUri(), null,
-                "colmena-api", Duration.ofSeconds(60), Duration.ofMinutes(5), Duration.ofSeconds(30));
+                "colmena-api", Duration.ofSeconds(60), Duration.ofMinutes(5), Duration.ofSeconds(30), 10_000);
         StepVerifier.create(AccessTokenValidation.decoder(new GatewaySecurityProperties(
                                 LocalInfrastructure.issuerUri().replace("/realms/colmena", "/realms/other"), keys,
-                                "colmena-api", Duration.ofSeconds(60), Duration.ofMinutes(5), Duration.ofSeconds(30)),
+                                "colmena-api", Duration.ofSeconds(60), Duration.ofMinutes(5), Duration.ofSeconds(30), 10_000),
                         Clock.systemUTC()).decode(accessToken))
                 .expectErrorSatisfies(ex -> assertThat(ex).isInstanceOf(JwtValidationException.class)
                         .hasMessageContaining("iss"))
                 .verify(Duration.ofSeconds(10));
         StepVerifier.create(AccessTokenValidation.decoder(new GatewaySecurityProperties(
                                 LocalInfrastructure.issuerUri(), null, "partner-api",
-                                Duration.ofSeconds(60), Duration.ofMinutes(5), Duration.ofSeconds(30)),
+                                Duration.ofSeconds(60), Duration.ofMinutes(5), Duration.ofSeconds(30), 10_000),
                         Clock.systemUTC()).decode(accessToken))
                 .expectErrorSatisfies(ex -> assertThat(ex).isInstanceOf(JwtValidationException.class)
                         .hasMessageContaining("aud"))

@@ -3,6 +3,7 @@ package io.colmena.gateway.security;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
 import java.net.URI;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -26,6 +27,9 @@ import org.springframework.validation.annotation.Validated;
  * @param jwksMinRefreshInterval the shortest time between two fetches of the keys when a token
  *     names a key id that is not known (key rotation), so that made-up {@code kid}s cannot make
  *     the gateway hammer Keycloak; default 30 s
+ * @param verifiedTokensMaxSize how many access tokens whose signature was verified are remembered,
+ *     so that later requests with the same token skip the RS256 check (their claims, {@code exp}
+ *     included, are still checked every time); about 4 KB each; default 10,000
  */
 @Validated
 @ConfigurationProperties("colmena.gateway.security")
@@ -37,7 +41,8 @@ public record GatewaySecurityProperties(
         @NotBlank String audience,
         @NotNull Duration clockSkew,
         @NotNull Duration jwksMaxAge,
-        @NotNull Duration jwksMinRefreshInterval) {
+        @NotNull Duration jwksMinRefreshInterval,
+        @Positive long verifiedTokensMaxSize) {
 
     /**
      * Where the realm's JWK set is fetched: {@link #jwkSetUri()} when set, otherwise

@@ -2,9 +2,13 @@ package io.colmena.gateway.security;
 
 import java.util.List;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.web.server.util.matcher.OrServerWebExchangeMatcher;
-import org.springframework.security.web.server.util.matcher.PathPatternParserServerWebExchangeMatcher;
+import org.springframework.http.server.PathContainer;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher.MatchResult;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+import reactor.core.publisher.Mono;
 
 /**
  * What the gateway serves without an access token. Everything else needs one: every other
@@ -36,15 +40,39 @@ public final class PublicEndpoints {
             "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
             "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**");
 
-    /** Matches every public exchange. */
-    public static final ServerWebExchangeMatcher MATCHER = matcher();
+    private static final Mono<MatchResult> MATCH = MatchResult.match();
+    private static final Mono<MatchResult> NO_MATCH = MatchResult.notMatch();
+
+    /**
+     * Matches every public exchange. It decides synchronously, with the patterns parsed once: it is
+     * asked twice on every request (authorization and the bearer-token converter), and Spring
+     * Security's {@code OrServerWebExchangeMatcher} of path matchers cost a reactive pipeline and
+     * a debug message per pattern each time (bench/gateway.sh).
+     */
+    public static final ServerWebExchangeMatcher MATCHER = exchange -> isPublic(exchange.getRequest()) ? MATCH : NO_MATCH;
+
+    private static final List<PathPattern> CREDENTIAL_PATTERNS = parse(CREDENTIAL_CALLS);
+    private static final List<PathPattern> ANY_METHOD_PATTERNS = parse(ANY_METHOD);
 
     private PublicEndpoints() {}
 
-    private static ServerWebExchangeMatcher matcher() {
-        List<ServerWebExchangeMatcher> matchers = new java.util.ArrayList<>();
-        CREDENTIAL_CALLS.forEach(path -> matchers.add(new PathPatternParserServerWebExchangeMatcher(path, HttpMethod.POST)));
-        ANY_METHOD.forEach(path -> matchers.add(new PathPatternParserServerWebExchangeMatcher(path)));
-        return new OrServerWebExchangeMatcher(matchers);
+    /** Whether {@code request} may be served without an access token. */
+    public static boolean isPublic(ServerHttpRequest request) {
+        PathContainer path = request.getPath().pathWithinApplication();
+        return matchesAny(ANY_METHOD_PATTERNS, path)
+                || (HttpMethod.POST.equals(request.getMethod()) && matchesAny(CREDENTIAL_PATTERNS, path));
+    }
+
+    private static boolean matchesAny(List<PathPattern> patterns, PathContainer path) {
+        for (PathPattern pattern : patterns) {
+            if (pattern.matches(path)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<PathPattern> parse(List<String> paths) {
+        return paths.stream().map(PathPatternParser.defaultInstance::parse).toList();
     }
 }

@@ -8,12 +8,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
-import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.server.SecurityWebFilterChain;
-import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
+import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
-import reactor.core.publisher.Mono;
 
 /**
  * The gateway as an OAuth2 resource server (RFC 6750): every request needs a valid Colmena access
@@ -34,18 +34,42 @@ class SecurityConfiguration {
         return Clock.systemUTC();
     }
 
+    /** {@link AccessTokenValidation}'s checks, with the signature of each token verified once. */
     @Bean
     ReactiveJwtDecoder accessTokenDecoder(GatewaySecurityProperties properties, Clock clock) {
-        return AccessTokenValidation.decoder(properties, clock);
+        return new VerifiedTokenCache(AccessTokenValidation.decoder(properties, clock),
+                AccessTokenValidation.claims(properties, clock), properties.jwksMaxAge(),
+                properties.verifiedTokensMaxSize(), clock);
+    }
+
+    /**
+     * Spring Security's strict firewall with the same header rules, checked by
+     * {@link HeaderCharacters} instead of its regular expressions, which cost about 4 % of the
+     * gateway's CPU time on the 1.5 KB {@code Authorization} header alone.
+     */
+    @Bean
+    ServerWebExchangeFirewall serverWebExchangeFirewall() {
+        StrictServerWebExchangeFirewall firewall = new StrictServerWebExchangeFirewall();
+        firewall.setAllowedHeaderNames(HeaderCharacters::isAllowedName);
+        firewall.setAllowedHeaderValues(HeaderCharacters::isAllowedValue);
+        return firewall;
+    }
+
+    /**
+     * No observations of Spring Security's own filters, authentications and authorizations: they
+     * timed every one of a dozen filters per request (a tenth of the CPU time of a proxied call)
+     * and nobody reads them. Requests are still observed as a whole ({@code http.server.requests})
+     * and traced to the services.
+     */
+    @Bean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
     }
 
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder,
             ProblemWriter problems, ExchangeTrace trace) {
         ProblemAuthenticationResponses responses = new ProblemAuthenticationResponses(problems, trace);
-        ServerBearerTokenAuthenticationConverter bearer = new ServerBearerTokenAuthenticationConverter();
-        ServerAuthenticationConverter bearerOutsidePublicEndpoints = exchange -> PublicEndpoints.MATCHER.matches(exchange)
-                .flatMap(match -> match.isMatch() ? Mono.empty() : bearer.convert(exchange));
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -59,7 +83,7 @@ class SecurityConfiguration {
                         .matchers(PublicEndpoints.MATCHER).permitAll()
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .bearerTokenConverter(bearerOutsidePublicEndpoints)
+                        .bearerTokenConverter(new BearerTokenConverter())
                         .authenticationEntryPoint(responses)
                         .accessDeniedHandler(responses)
                         .authenticationFailureHandler(responses)

@@ -19,7 +19,7 @@ class AccessTokenValidationTest {
     private static final Instant NOW = Instant.parse("2026-11-20T10:00:00Z");
     private static final OAuth2TokenValidator<Jwt> CLAIMS = AccessTokenValidation.claims(
             new GatewaySecurityProperties(ISSUER, null, "colmena-api", Duration.ofSeconds(60), Duration.ofMinutes(5),
-                    Duration.ofSeconds(30)),
+                    Duration.ofSeconds(30), 10_000),
             Clock.fixed(NOW, ZoneOffset.UTC));
 
     private static OAuth2TokenValidatorResult validate(Consumer<Jwt.Builder> change) {

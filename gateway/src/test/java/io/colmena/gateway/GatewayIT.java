@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -413,6 +414,25 @@ class GatewayIT {
                 assertThat(answer.body()).contains("UP");
             }
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"GET /api/customers/a%2Fb", "GET /api/customers/%2e%2e/tickets", "PROPFIND /api/customers/1"})
+    void aRequestTheFirewallRefusesIsA400ProblemAndReachesNoService(String requestLine) throws Exception {
+        String request = requestLine + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + accessToken
+                + "\r\n\r\n";
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+
+            RawHttp.Response answer = RawHttp.readResponse(new java.io.BufferedInputStream(socket.getInputStream()));
+
+            assertThat(answer.status()).isEqualTo(400);
+            assertThat(answer.body()).contains("\"type\":\"https://colmena.io/problems/bad-request\"")
+                    .contains("\"traceId\"");
+        }
+        SERVICES.values().forEach(fake -> assertThat(fake.receivedNothing()).isTrue());
     }
 
     // --- actuator --------------------------------------------------------------------------------

@@ -3,9 +3,9 @@ package io.colmena.gateway.security;
 /**
  * The header rules of Spring Security's {@code StrictServerWebExchangeFirewall}, written as
  * character loops: a header name or value is refused when it holds an unassigned code point or a
- * control character (Unicode category Cc), except that values may hold a horizontal tab. This
- * stops CR/LF header injection and NUL bytes reaching the services. Printable ASCII, by far the
- * common case, is decided without a Unicode table lookup.
+ * control character (Unicode category Cc), except that values may hold a horizontal tab. The
+ * firewall applies them to the headers the gateway reads. Printable ASCII, by far the common case,
+ * is decided without a Unicode table lookup.
  */
 final class HeaderCharacters {
 

@@ -1,16 +1,20 @@
 package io.colmena.gateway.security;
 
 import io.colmena.gateway.problem.ExchangeTrace;
+import io.colmena.gateway.problem.ProblemTypes;
 import io.colmena.gateway.problem.ProblemWriter;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
 import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
@@ -53,6 +57,21 @@ class SecurityConfiguration {
         firewall.setAllowedHeaderNames(HeaderCharacters::isAllowedName);
         firewall.setAllowedHeaderValues(HeaderCharacters::isAllowedValue);
         return firewall;
+    }
+
+    /**
+     * A request the firewall refuses is a 400 problem (Spring Security answers an empty 400): an
+     * encoded slash, backslash, percent or dot segment in the path, a path that is not normalized,
+     * a method other than the standard ones, or a control character in a header that the gateway
+     * reads (such as {@code Authorization}). The detail names the rules, never the value. (CR, LF
+     * and NUL in any header never get this far: Netty's HTTP decoder refuses them.)
+     */
+    @Bean
+    ServerExchangeRejectedHandler firewallRejections(ProblemWriter problems) {
+        return (exchange, rejected) -> problems.write(exchange, HttpStatus.BAD_REQUEST, ProblemTypes.BAD_REQUEST,
+                "The request was refused before routing: its method, path or a header holds something the gateway"
+                        + " does not accept (a control character, an encoded slash or dot segment, a non-standard method).",
+                HttpHeaders.EMPTY);
     }
 
     /**

@@ -2,9 +2,9 @@ package io.colmena.gateway.security;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.server.resource.BearerTokenErrors;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
-import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -51,8 +51,7 @@ final class BearerTokenConverter implements ServerAuthenticationConverter {
         if (authorization.length() <= start || !authorization.regionMatches(true, 0, SCHEME, 0, start)) {
             return null;
         }
-        int end = authorization.length();
-        int padding = end;
+        int padding = authorization.length();
         while (padding > start && authorization.charAt(padding - 1) == '=') {
             padding--;
         }

@@ -9,9 +9,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
-import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
@@ -76,8 +76,8 @@ class SecurityConfiguration {
 
     /**
      * No observations of Spring Security's own filters, authentications and authorizations: they
-     * timed every one of a dozen filters per request (a tenth of the CPU time of a proxied call)
-     * and nobody reads them. Requests are still observed as a whole ({@code http.server.requests})
+     * timed every one of a dozen filters per request (several per cent of the CPU time of a
+     * proxied call) and nobody reads them. Requests are still observed as a whole ({@code http.server.requests})
      * and traced to the services.
      */
     @Bean

@@ -27,8 +27,8 @@ import reactor.core.publisher.Mono;
  *   <li>An entry lives until the token expires, and at most {@code maxAge}: a signing key removed
  *       from the realm stops being accepted within that time, as with the key cache
  *       ({@code jwks-max-age}).</li>
- *   <li>At most {@code maxSize} tokens are kept (about 4 KB each: the token and its claims); the
- *       least recently used go first.</li>
+ *   <li>At most {@code maxSize} tokens are kept (about 4 KB each: the token and its claims);
+ *       Caffeine evicts the least used first.</li>
  * </ul>
  * The key is the whole token, so two tokens never share an entry.
  */
@@ -80,7 +80,7 @@ final class VerifiedTokenCache implements ReactiveJwtDecoder {
         return Mono.just(known);
     }
 
-    /** How many verified tokens are kept now (for tests and metrics). */
+    /** How many verified tokens are kept now (for tests). */
     long size() {
         verified.cleanUp();
         return verified.estimatedSize();

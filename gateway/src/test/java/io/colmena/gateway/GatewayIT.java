@@ -455,7 +455,8 @@ class GatewayIT {
                 .expectStatus().isOk()
                 .expectBody(String.class).value(metrics -> assertThat(metrics)
                         .contains("http_server_requests_seconds")
-                        .contains("spring_cloud_gateway_requests_seconds"));
+                        .contains("spring_cloud_gateway_requests_seconds")
+                        .containsPattern("cache_gets_total\\{[^}]*cache=\"gateway.verified-tokens\"[^}]*result=\"miss\"[^}]*\\} [1-9]"));
         for (String hidden : List.of("/actuator/env", "/actuator/gateway/routes", "/actuator/beans")) {
             client.get().uri(hidden).exchange().expectStatus().isNotFound();
         }

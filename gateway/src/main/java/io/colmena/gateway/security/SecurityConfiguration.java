@@ -3,6 +3,7 @@ package io.colmena.gateway.security;
 import io.colmena.gateway.problem.ExchangeTrace;
 import io.colmena.gateway.problem.ProblemTypes;
 import io.colmena.gateway.problem.ProblemWriter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -40,10 +41,10 @@ class SecurityConfiguration {
 
     /** {@link AccessTokenValidation}'s checks, with the signature of each token verified once. */
     @Bean
-    ReactiveJwtDecoder accessTokenDecoder(GatewaySecurityProperties properties, Clock clock) {
+    ReactiveJwtDecoder accessTokenDecoder(GatewaySecurityProperties properties, Clock clock, MeterRegistry meters) {
         return new VerifiedTokenCache(AccessTokenValidation.decoder(properties, clock),
                 AccessTokenValidation.claims(properties, clock), properties.jwksMaxAge(),
-                properties.verifiedTokensMaxSize(), clock);
+                properties.verifiedTokensMaxSize(), clock).monitoredBy(meters);
     }
 
     /**

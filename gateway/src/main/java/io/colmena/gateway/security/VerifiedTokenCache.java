@@ -3,6 +3,8 @@ package io.colmena.gateway.security;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,7 +55,19 @@ final class VerifiedTokenCache implements ReactiveJwtDecoder {
                 .maximumSize(maxSize)
                 .ticker(() -> clock.millis() * 1_000_000L)
                 .expireAfter(Expiry.creating((String token, Jwt jwt) -> lifetime(jwt, maxAge, clock.instant())))
+                .recordStats()
                 .build();
+    }
+
+    /**
+     * Publishes the cache's size, hits, misses and evictions as Micrometer's cache metrics
+     * ({@code cache_gets_total{cache="gateway.verified-tokens",result="hit|miss"}},
+     * {@code cache_size}, {@code cache_evictions_total}), so operators see how many requests skip
+     * the signature check.
+     */
+    VerifiedTokenCache monitoredBy(MeterRegistry meters) {
+        CaffeineCacheMetrics.monitor(meters, verified, "gateway.verified-tokens");
+        return this;
     }
 
     private static Duration lifetime(Jwt jwt, Duration maxAge, Instant now) {

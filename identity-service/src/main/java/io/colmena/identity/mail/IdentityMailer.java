@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * The e-mails identity-service sends over SMTP (Spring Mail): invitations and password-reset links.
+ * The e-mails identity-service sends over SMTP (Spring Mail): invitations, password-reset links and
+ * the notice that a tenant's ownership moved.
  *
  * <p>Each is {@code multipart/alternative}, plain text and HTML, in UTF-8, in the tenant's language
  * ({@code locale} of the tenant, e.g. {@code es-ES}; texts in {@code mail/messages*.properties},
@@ -77,12 +78,29 @@ public class IdentityMailer {
                 texts.get("reset.action"), link, texts.get("reset.expiry", texts.dateTime(expiresAt)), tenant.name()));
     }
 
+    /**
+     * Tells {@code to} that {@code tenant}'s ownership moved from {@code previousOwnerName} to
+     * {@code newOwnerName} at {@code at}: the new owner ({@code toNewOwner}) and the previous one,
+     * who stays on as administrator, each get one, with a link to the web app.
+     */
+    public void sendOwnershipTransferred(Tenant tenant, String to, boolean toNewOwner, String previousOwnerName,
+                                         String newOwnerName, Instant at) {
+        Texts texts = new Texts(tenant);
+        String subject = toNewOwner ? texts.get("ownership.received.subject", tenant.name())
+                : texts.get("ownership.handed-over.subject", newOwnerName, tenant.name());
+        String body = toNewOwner ? texts.get("ownership.received.body", previousOwnerName, tenant.name())
+                : texts.get("ownership.handed-over.body", newOwnerName, tenant.name());
+        send(to, subject, new Content(texts, toNewOwner ? newOwnerName : previousOwnerName, body,
+                texts.get("ownership.action"), properties.appUrl(), texts.get("ownership.notice", texts.dateTime(at)),
+                tenant.name()));
+    }
+
     /** What an e-mail says, before it is laid out as text and as HTML. */
-    private record Content(Texts texts, String name, String body, String action, String link, String expiry,
+    private record Content(Texts texts, String name, String body, String action, String link, String footnote,
                            String tenantName) {
 
         String plain() {
-            return texts.get("greeting", name) + "\n\n" + body + "\n\n" + action + ":\n" + link + "\n\n" + expiry
+            return texts.get("greeting", name) + "\n\n" + body + "\n\n" + action + ":\n" + link + "\n\n" + footnote
                     + "\n\n-- \n" + texts.get("footer", tenantName) + "\n";
         }
 
@@ -106,7 +124,7 @@ public class IdentityMailer {
                     </body></html>
                     """.formatted(texts.languageTag(), escape(action), escape(texts.get("greeting", name)),
                     escape(body), href, escape(action), escape(texts.get("link-fallback")), href, href,
-                    escape(expiry), escape(texts.get("footer", tenantName)));
+                    escape(footnote), escape(texts.get("footer", tenantName)));
         }
 
         private static String escape(String text) {

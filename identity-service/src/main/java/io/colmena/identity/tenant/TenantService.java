@@ -105,12 +105,13 @@ public class TenantService {
     /**
      * Makes {@code email} the address platform operators reach the tenant at (its owner's, set at
      * registration and moved by an ownership transfer). No event: consumers do not keep it.
+     * @return the tenant as saved
      */
     @Transactional
-    public void changeContactEmail(UUID id, String email) {
+    public Tenant changeContactEmail(UUID id, String email) {
         Tenant tenant = require(id);
         tenant.changeContactEmail(email, clock.instant());
-        tenants.saveAndFlush(tenant);
+        return tenants.saveAndFlush(tenant);
     }
 
     /** Sets the plan as a platform operator decided; publishes TenantPlanChanged when it changes. */

@@ -4,8 +4,10 @@ import io.colmena.events.identity.UserCreated;
 import io.colmena.events.identity.UserDeactivated;
 import io.colmena.events.identity.UserRoleChanged;
 import io.colmena.identity.keycloak.KeycloakUsers;
+import io.colmena.identity.mail.IdentityMailer;
 import io.colmena.identity.support.Caller;
 import io.colmena.identity.support.ValidationProblems;
+import io.colmena.identity.tenant.Tenant;
 import io.colmena.identity.tenant.TenantService;
 import io.colmena.platform.events.EventOutbox;
 import io.colmena.platform.security.CurrentUser;
@@ -14,6 +16,7 @@ import io.colmena.platform.tenancy.TenantContext;
 import io.colmena.platform.web.ProblemException;
 import jakarta.persistence.criteria.Predicate;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +28,8 @@ import org.springframework.data.jpa.domain.Specification;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The bound tenant's users. The database change and the Keycloak change run in one method: the
@@ -43,14 +48,16 @@ public class UserService {
     private final TenantService tenants;
     private final KeycloakUsers keycloak;
     private final EventOutbox outbox;
+    private final IdentityMailer mailer;
     private final Clock clock;
 
     public UserService(MembershipRepository memberships, TenantService tenants, KeycloakUsers keycloak,
-                       EventOutbox outbox, Clock clock) {
+                       EventOutbox outbox, IdentityMailer mailer, Clock clock) {
         this.memberships = memberships;
         this.tenants = tenants;
         this.keycloak = keycloak;
         this.outbox = outbox;
+        this.mailer = mailer;
         this.clock = clock;
     }
 
@@ -202,7 +209,8 @@ public class UserService {
     /**
      * Makes {@code newOwnerId} the tenant's OWNER and the calling OWNER an ADMIN, in the database
      * and in Keycloak, makes the new owner's e-mail the tenant's contact e-mail (what platform
-     * operators see), and publishes UserRoleChanged for both. A tenant keeps exactly one owner
+     * operators see), publishes UserRoleChanged for both and, once committed, e-mails both of
+     * them in the tenant's language. A tenant keeps exactly one owner
      * throughout (the database refuses a second one). Both users' tokens carry their new roles from
      * their next refresh or login; tokens issued before keep the old role until they expire.
      * The caller's identity (and password) must already have been confirmed.
@@ -236,7 +244,7 @@ public class UserService {
         next.changeRole(UserRole.OWNER, null, clock.instant());
         memberships.saveAndFlush(next);
         UUID tenantId = TenantContext.require();
-        tenants.changeContactEmail(tenantId, next.email());
+        Tenant tenant = tenants.changeContactEmail(tenantId, next.email());
         keycloak.changeRole(newOwnerId, nextPrevious.realmRole(), UserRole.OWNER.realmRole());
         try {
             keycloak.changeRole(callerId, UserRole.OWNER.realmRole(), UserRole.ADMIN.realmRole());
@@ -247,7 +255,28 @@ public class UserService {
         }
         outbox.publish(new UserRoleChanged(tenantId, callerId, UserRole.OWNER.realmRole(), UserRole.ADMIN.realmRole()));
         outbox.publish(new UserRoleChanged(tenantId, newOwnerId, nextPrevious.realmRole(), UserRole.OWNER.realmRole()));
+        noticeAfterCommit(tenant, owner, next, clock.instant());
         return new OwnershipTransfer(UserResponse.of(next), UserResponse.of(owner));
+    }
+
+    /**
+     * Once the transfer is committed, e-mails both people. A notice that cannot be sent is logged
+     * (IdentityMailer) and does not undo the transfer, which has happened.
+     */
+    private void noticeAfterCommit(Tenant tenant, Membership previousOwner, Membership newOwner, Instant at) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                for (Membership recipient : List.of(newOwner, previousOwner)) {
+                    try {
+                        mailer.sendOwnershipTransferred(tenant, recipient.email(), recipient == newOwner,
+                                previousOwner.name(), newOwner.name(), at);
+                    } catch (ProblemException e) {
+                        // Already logged by the mailer; the transfer stands.
+                    }
+                }
+            }
+        });
     }
 
     private Membership require(UUID id) {

@@ -7,6 +7,7 @@ import io.colmena.identity.support.IdentityIntegrationTest;
 import io.colmena.identity.support.TestInfrastructure;
 import io.colmena.platform.test.KafkaTestRecords;
 import io.colmena.platform.test.LocalInfrastructure;
+import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
@@ -176,7 +177,7 @@ class UsersIT extends IdentityIntegrationTest {
     }
 
     @Test
-    void theOwnerHandsTheOrganizationToAnotherUserAfterConfirmingThePassword() {
+    void theOwnerHandsTheOrganizationToAnotherUserAfterConfirmingThePassword() throws Exception {
         Registered owner = register("Handover Co");
         setPlan(owner.tenantId(), "PRO");
         Member successor = join(owner, "ADMIN");
@@ -213,6 +214,16 @@ class UsersIT extends IdentityIntegrationTest {
         assertThat(transferred.json().get("previousOwner").get("role").asString()).isEqualTo("ADMIN");
         assertThat(api.get("/api/tenants/current", owner.accessToken()).json().get("contactEmail").asString())
                 .isEqualTo(successor.email());
+        // Both are told, in the tenant's language (a new tenant is es-ES), once the transfer is committed.
+        MimeMessage received = awaitMessageTo(successor.email(), Duration.ofSeconds(20)).orElseThrow();
+        assertThat(received.getSubject()).isEqualTo("Ya eres titular de Handover Co en Colmena");
+        assertThat(part(received, "text/plain")).startsWith("Hola, Invited Person:")
+                .contains("Olga Owner te ha traspasado Handover Co. Ahora eres su titular")
+                .contains("(Europe/Madrid)");
+        MimeMessage handedOver = awaitMessageTo(owner.email(), Duration.ofSeconds(20)).orElseThrow();
+        assertThat(handedOver.getSubject()).isEqualTo("Invited Person es ahora titular de Handover Co en Colmena");
+        assertThat(part(handedOver, "text/html")).contains("Has traspasado Handover Co a Invited Person")
+                .contains("Abrir Colmena");
         JsonNode owners = api.get("/api/users?role=OWNER", owner.accessToken()).json();
         assertThat(owners.get("page").get("totalElements").asLong()).isEqualTo(1);
         assertThat(owners.get("content").get(0).get("id").asString()).isEqualTo(successor.id().toString());

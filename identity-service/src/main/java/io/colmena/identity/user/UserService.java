@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
@@ -43,6 +45,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 @Service
 public class UserService {
+
+    private static final Logger log = LoggerFactory.getLogger(UserService.class);
 
     private final MembershipRepository memberships;
     private final TenantService tenants;
@@ -261,7 +265,7 @@ public class UserService {
 
     /**
      * Once the transfer is committed, e-mails both people. A notice that cannot be sent is logged
-     * (IdentityMailer) and does not undo the transfer, which has happened.
+     * and neither undoes the transfer, which has happened, nor turns its answer into an error.
      */
     private void noticeAfterCommit(Tenant tenant, Membership previousOwner, Membership newOwner, Instant at) {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -271,8 +275,10 @@ public class UserService {
                     try {
                         mailer.sendOwnershipTransferred(tenant, recipient.email(), recipient == newOwner,
                                 previousOwner.name(), newOwner.name(), at);
-                    } catch (ProblemException e) {
-                        // Already logged by the mailer; the transfer stands.
+                    } catch (RuntimeException e) {
+                        // The transfer is committed and stands: the caller must not get an error for it.
+                        log.warn("Ownership of tenant {} moved, but the notice to user {} was not sent: {}",
+                                tenant.id(), recipient.id(), e.getMessage());
                     }
                 }
             }
